@@ -578,3 +578,98 @@ mod tests {
         assert_eq!(normalize_spaces(""), "");
     }
 }
+
+/// Phrasing content, as Readability.js counts it
+/// (<https://developer.mozilla.org/docs/Web/HTML/Content_categories#phrasing_content>).
+pub fn is_phrasing_tag(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("abbr")
+            | local_name!("audio")
+            | local_name!("b")
+            | local_name!("bdo")
+            | local_name!("br")
+            | local_name!("button")
+            | local_name!("cite")
+            | local_name!("code")
+            | local_name!("data")
+            | local_name!("datalist")
+            | local_name!("dfn")
+            | local_name!("em")
+            | local_name!("embed")
+            | local_name!("i")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("kbd")
+            | local_name!("label")
+            | local_name!("mark")
+            | local_name!("math")
+            | local_name!("meter")
+            | local_name!("noscript")
+            | local_name!("object")
+            | local_name!("output")
+            | local_name!("progress")
+            | local_name!("q")
+            | local_name!("ruby")
+            | local_name!("samp")
+            | local_name!("script")
+            | local_name!("select")
+            | local_name!("small")
+            | local_name!("span")
+            | local_name!("strong")
+            | local_name!("sub")
+            | local_name!("sup")
+            | local_name!("textarea")
+            | local_name!("time")
+            | local_name!("var")
+            | local_name!("wbr")
+            | local_name!("font")
+            | local_name!("u")
+            | local_name!("s")
+            | local_name!("picture")
+    )
+}
+
+impl Dom {
+    /// Text, phrasing elements, and `a`/`del`/`ins` holding only phrasing
+    /// content (Readability's `_isPhrasingContent`, without recursion: the
+    /// inner check looks one level down, which is what matters for wrapping).
+    pub fn is_phrasing(&self, id: NodeId) -> bool {
+        match &self.node(id).data {
+            NodeData::Text(_) => true,
+            NodeData::Element(e) => {
+                let n = &e.name.local;
+                is_phrasing_tag(n)
+                    || (matches!(*n, local_name!("a") | local_name!("del") | local_name!("ins"))
+                        && self.descendants(id).skip(1).all(|d| match self.tag(d) {
+                            Some(t) => is_phrasing_tag(t) || matches!(*t, local_name!("a") | local_name!("del") | local_name!("ins")),
+                            None => true,
+                        }))
+            }
+            _ => false,
+        }
+    }
+
+    /// A text node of only whitespace, or a `<br>` (Readability's `_isWhitespace`).
+    pub fn is_whitespace(&self, id: NodeId) -> bool {
+        match &self.node(id).data {
+            NodeData::Text(t) => t.trim().is_empty(),
+            NodeData::Element(e) => e.name.local == local_name!("br"),
+            NodeData::Comment => true,
+            _ => false,
+        }
+    }
+
+    /// The next sibling that is an element or non-blank text (`_nextNode`).
+    pub fn next_significant(&self, id: Option<NodeId>) -> Option<NodeId> {
+        let mut cur = id;
+        while let Some(c) = cur {
+            match &self.node(c).data {
+                NodeData::Element(_) => return Some(c),
+                NodeData::Text(t) if !t.trim().is_empty() => return Some(c),
+                _ => cur = self.next_sibling(c),
+            }
+        }
+        None
+    }
+}

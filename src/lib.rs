@@ -28,8 +28,7 @@ pub use options::Options;
 /// `url` is the page's address, used to resolve relative links and images
 /// (a `<base href>` in the page wins, as in browsers).
 pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Article, Error> {
-    let _ = (html, url, options);
-    Err(Error::NoArticle { reason: "not implemented yet".into() })
+    extract_document(Document::parse(html, options)?, url, options)
 }
 
 /// A cheap check: does this page look like a single article worth a reader view?
@@ -37,11 +36,21 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
 /// Says no on section fronts and listing pages, where the text is split over
 /// many short teasers rather than one body.
 pub fn is_probably_readerable(html: &str) -> bool {
-    let _ = html;
-    false
+    readerable::is_probably_readerable(html)
 }
 
+mod clean;
 pub mod dom;
+mod extract;
+mod find;
+pub mod metadata;
 mod parse;
+mod patterns;
+mod prepare;
+mod readerable;
+pub mod render;
+mod sanitize;
 pub mod serialize;
+
+pub use extract::{extract_document, Document};
 pub use parse::parse_html;

@@ -40,8 +40,10 @@ pub fn parse_html(html: &str, max_depth: usize) -> Dom {
     let tokenizer = Tokenizer::new(limiter, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
-    // `feed` stops at each `</script>` so a browser could run it; we never do.
-    while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+    // `feed` pauses at each `</script>` (so a browser could run it) and at
+    // each `<meta charset>` (so a decoder could restart); we do neither:
+    // the input is already text.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
     tokenizer.sink.inner.sink.dom.into_inner()
 }
@@ -312,6 +314,12 @@ mod tests {
         let body = dom.body().unwrap();
         assert_eq!(outer_html(&dom, body), "<body><p>Hello <b>world</b></p></body>");
         assert_eq!(dom.text_content(dom.head().unwrap()), "T");
+    }
+
+    #[test]
+    fn meta_charset_does_not_stop_the_parse() {
+        let dom = parse_html("<head><meta charset=utf-8><title>T</title></head><p>body text", 512);
+        assert_eq!(dom.text_content(dom.body().unwrap()), "body text");
     }
 
     #[test]
