@@ -77,17 +77,17 @@ fn main() {
         println!("parity {}/{} = {:.1}%  titles {}/{}", parity, rows.len(), 100.0 * parity as f64 / rows.len() as f64, titles, rows.len());
     } else {
         let dir = corpus().join("wcxb-dev");
-        let meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("metadata.json")).unwrap()).unwrap();
-        let files = meta["files"].as_object().unwrap();
-        let mut ids: Vec<(String, String)> = files.iter().map(|(k, v)| (k.clone(), v["page_type"].as_str().unwrap().to_string())).filter(|(_, t)| filter.is_empty() || *t == filter).collect();
+        let mut ids: Vec<String> = std::fs::read_dir(dir.join("html")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap().replace(".html.gz", "")).collect();
         ids.sort();
-        let rows: Vec<(String, String, f64, usize, usize)> = ids.par_iter().map(|(id, ty)| {
-            let html = gunzip(&dir.join("html").join(format!("{id}.html.gz")));
+        let rows: Vec<(String, String, f64, usize, usize)> = ids.par_iter().filter_map(|id| {
             let gt: serde_json::Value = serde_json::from_str(&gunzip(&dir.join("ground-truth").join(format!("{id}.json.gz")))).unwrap();
+            let ty = gt["_internal"]["page_type"]["primary"].as_str().unwrap_or("?").to_string();
+            if !filter.is_empty() && ty != filter { return None; }
+            let html = gunzip(&dir.join("html").join(format!("{id}.html.gz")));
             let truth = gt["ground_truth"]["main_content"].as_str().unwrap_or("");
             let url = gt["url"].as_str();
             let text = pathok::extract(&html, url, &opts).map(|a| a.text).unwrap_or_default();
-            (id.clone(), ty.clone(), f1(&text, truth), text.split_whitespace().count(), truth.split_whitespace().count())
+            Some((id.clone(), ty, f1(&text, truth), text.split_whitespace().count(), truth.split_whitespace().count()))
         }).collect();
         let mut by: HashMap<String, (f64, usize)> = HashMap::new();
         let mut out = String::new();

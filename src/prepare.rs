@@ -101,6 +101,12 @@ fn unwrap_noscript_images(dom: &mut Dom) {
     for noscript in dom.find_all(DOCUMENT, &local_name!("noscript")) {
         let images: Vec<NodeId> = dom.find_all(noscript, &local_name!("img"));
         if images.len() != 1 {
+            // Server-rendered fallbacks (forum software such as Discourse
+            // ships the whole thread in `<noscript>`): a reader without
+            // scripts sees it, so it is content.
+            if dom.text_content(noscript).trim().chars().count() > 500 {
+                dom.unwrap(noscript);
+            }
             continue;
         }
         let img = images[0];

@@ -12,6 +12,7 @@
 //! holds most of the best candidate's text, and pages too short for the
 //! 500-character floor (briefs) are accepted when nothing else competes.
 
+mod region;
 mod score;
 pub mod stats;
 
@@ -71,10 +72,24 @@ pub fn find_article(page: &Dom, title: &str, want_byline: bool, options: &Option
             break;
         }
     }
-    // Short pages (briefs): the longest attempt wins, if it has any text.
+    // Short pages (briefs): the longest attempt wins, if it has any text,
+    // unless the page's main region holds much more (listings, products).
     attempts.sort_by_key(|f| std::cmp::Reverse(f.text_len));
-    attempts.into_iter().next().filter(|f| f.text_len > 0)
+    let best = attempts.into_iter().next().filter(|f| f.text_len > 0);
+    let mut dom = page.clone();
+    if let Some((root, len)) = region::main_region(&mut dom) {
+        let best_len = best.as_ref().map_or(0, |f| f.text_len);
+        if len as f32 > best_len as f32 * REGION_GAIN {
+            let byline = best.and_then(|b| b.byline);
+            return Some(Found { dom, root, byline, text_len: len });
+        }
+    }
+    best
 }
+
+/// How much more text the main region must hold than the best short
+/// attempt to be shown instead of it.
+const REGION_GAIN: f32 = 1.5;
 
 /// One attempt: returns the article root (detached `<div>`) and a byline.
 fn grab(dom: &mut Dom, title: &str, want_byline: bool, flags: Flags, options: &Options) -> (Option<NodeId>, Option<String>) {
