@@ -42,7 +42,7 @@ pub fn is_probably_readerable(html: &str) -> bool {
 mod clean;
 pub mod dom;
 mod extract;
-mod find;
+pub(crate) mod find;
 pub mod metadata;
 mod parse;
 mod patterns;

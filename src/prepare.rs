@@ -291,7 +291,7 @@ mod tests {
 
     #[test]
     fn lazy_image_urls_move_into_src() {
-        let out = prepared(r#"<img data-src="a.jpg"><img src="x.gif" data-srcset="b.jpg 1x, c.jpg 2x"><picture><source data-srcset="d.webp"><img></picture>"#);
+        let out = prepared(r#"<img data-src="a.jpg"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-srcset="b.jpg 1x, c.jpg 2x"><picture><source data-srcset="d.webp"><img></picture>"#);
         assert!(out.contains(r#"src="a.jpg""#), "{out}");
         assert!(out.contains(r#"src="b.jpg""#), "{out}");
         assert!(out.contains(r#"<img src="d.webp">"#), "{out}");

@@ -410,7 +410,7 @@ fn header_duplicates_title(dom: &Dom, id: NodeId, title: &str) -> bool {
 }
 
 /// Share of `b`'s words that are also in `a` (Readability's `_textSimilarity`).
-pub fn text_similarity(a: &str, b: &str) -> f32 {
+pub(crate) fn text_similarity(a: &str, b: &str) -> f32 {
     let tokenize = |s: &str| -> Vec<String> {
         s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_string).collect()
     };
