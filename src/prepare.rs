@@ -98,13 +98,19 @@ fn remove_unwanted(dom: &mut Dom) {
 /// A `<noscript>` holding an image replaces the placeholder image before it,
 /// or is unwrapped in place when there is none.
 fn unwrap_noscript_images(dom: &mut Dom) {
-    for noscript in dom.find_all(DOCUMENT, &local_name!("noscript")) {
+    let noscripts = dom.find_all(DOCUMENT, &local_name!("noscript"));
+    // Text a reader with scripts would see: everything outside `<noscript>`.
+    let total = dom.body().map_or(0, |b| dom.text_content(b).trim().chars().count());
+    let fallback: usize = noscripts.iter().map(|&n| dom.text_content(n).trim().chars().count()).sum();
+    let scripted_text = total.saturating_sub(fallback);
+    for noscript in noscripts {
         let images: Vec<NodeId> = dom.find_all(noscript, &local_name!("img"));
         if images.len() != 1 {
-            // Server-rendered fallbacks (forum software such as Discourse
-            // ships the whole thread in `<noscript>`): a reader without
-            // scripts sees it, so it is content.
-            if dom.text_content(noscript).trim().chars().count() > 500 {
+            // Server-rendered fallbacks of script-built pages (forum
+            // software such as Discourse ships the whole thread in
+            // `<noscript>` and little else): that is the content.
+            let len = dom.text_content(noscript).trim().chars().count();
+            if len > 500 && scripted_text < len {
                 dom.unwrap(noscript);
             }
             continue;
