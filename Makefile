@@ -18,6 +18,7 @@ run: build
 
 # Every test: unit tests, CLI, pathological input, and one trial per corpus case.
 test: setup
+	mkdir -p target
 	cargo test --release --locked -- --nocapture 2>&1 | tee target/test-output.txt | grep -E '^(test |  [✓✗]|  (parity|title exact|below parity|known)|\||test result|error|warning: unused)' ; \
 	  exit $${PIPESTATUS[0]}
 

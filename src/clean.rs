@@ -363,10 +363,9 @@ pub fn remove_boilerplate(dom: &mut Dom, article: NodeId) {
         let mut remove = false;
         if small && !class_id.trim().is_empty() && p.boilerplate_class.is_match(&class_id) && !p.article_body_class.is_match(&class_id) {
             remove = true;
-        } else if len < 400 {
+        } else if len < 400 && dom.tag(id).is_some_and(|t| !crate::dom::is_phrasing_tag(t) && *t != local_name!("a")) {
             let text = normalize_spaces(&dom.text_content(id));
-            let is_block = dom.tag(id).is_some_and(|t| !crate::dom::is_phrasing_tag(t));
-            if is_block && (p.boilerplate_line.is_match(&text) || p.ad_words.is_match(&text)) {
+            if p.boilerplate_line.is_match(&text) || p.ad_words.is_match(&text) {
                 remove = true;
             } else if is_heading(dom, id) && p.boilerplate_heading.is_match(&text) {
                 // A "Related"/"আরও পড়ুন" heading takes the list after it along.

@@ -99,9 +99,13 @@ fn remove_unwanted(dom: &mut Dom) {
 /// or is unwrapped in place when there is none.
 fn unwrap_noscript_images(dom: &mut Dom) {
     let noscripts = dom.find_all(DOCUMENT, &local_name!("noscript"));
+    if noscripts.is_empty() {
+        return;
+    }
     // Text a reader with scripts would see: everything outside `<noscript>`.
-    let total = dom.body().map_or(0, |b| dom.text_content(b).trim().chars().count());
-    let fallback: usize = noscripts.iter().map(|&n| dom.text_content(n).trim().chars().count()).sum();
+    let chars = |dom: &Dom, id: NodeId| crate::find::stats::text_len(dom.text_content(id).trim()) as usize;
+    let total = dom.body().map_or(0, |b| chars(dom, b));
+    let fallback: usize = noscripts.iter().map(|&n| chars(dom, n)).sum();
     let scripted_text = total.saturating_sub(fallback);
     for noscript in noscripts {
         let images: Vec<NodeId> = dom.find_all(noscript, &local_name!("img"));

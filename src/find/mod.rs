@@ -145,7 +145,8 @@ fn collect_paragraphs(dom: &mut Dom, body: NodeId, title: &str, want_byline: boo
             continue;
         }
         let tag = dom.tag(id).cloned().unwrap_or(local_name!("div"));
-        let match_string = dom.class_and_id(id);
+        // Most elements have neither class nor id: skip the regexes then.
+        let match_string = if dom.has_attr(id, "class") || dom.has_attr(id, "id") { dom.class_and_id(id) } else { String::new() };
 
         if is_hidden(dom, id) {
             node = remove_and_next(dom, id, body);
@@ -174,7 +175,8 @@ fn collect_paragraphs(dom: &mut Dom, body: NodeId, title: &str, want_byline: boo
             continue;
         }
         if flags.strip_unlikelys {
-            if p.unlikely_candidates.is_match(&match_string)
+            if !match_string.is_empty()
+                && p.unlikely_candidates.is_match(&match_string)
                 && !p.maybe_candidate.is_match(&match_string)
                 && !has_ancestor_tag(dom, id, &local_name!("table"))
                 && !has_ancestor_tag(dom, id, &local_name!("code"))
@@ -244,7 +246,9 @@ fn score_paragraphs(dom: &Dom, to_score: &[NodeId], flags: Flags, scores: &mut S
     let mut candidates = Vec::new();
     for &el in to_score {
         let Some(parent) = dom.parent(el) else { continue };
-        if !dom.is_element(parent) || !dom.is_attached(el) {
+        // Nodes collected stay attached: the walk removes ancestors before
+        // it reaches their descendants.
+        if !dom.is_element(parent) {
             continue;
         }
         let text = dom.text_content(el);

@@ -7,7 +7,10 @@
 //! alone stays `YYYY-MM-DD`; a time without an offset stays without one
 //! (unless the page's other dates say which offset it uses); `Z` stays `Z`.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use regex::Regex;
 use html5ever::local_name;
 
 use crate::dom::{normalize_spaces, Dom};
@@ -185,10 +188,19 @@ const PUBLISHED_LABELS: [&str; 12] =
     ["published", "posted", "প্রকাশ", "প্রকাশিত", "প্রকাশের সময়", "प्रकाशित", "प्रकाशन", "نشر", "نُشر", "تاريخ النشر", "发布", "公開"];
 const MODIFIED_LABELS: [&str; 9] = ["updated", "modified", "last updated", "আপডেট", "হালনাগাদ", "अपडेट", "تحديث", "更新", "修改"];
 
+fn label_pattern(labels: &[&str]) -> Regex {
+    let alternatives: Vec<String> = labels.iter().map(|l| regex::escape(l)).collect();
+    Regex::new(&format!("(?i){}", alternatives.join("|"))).expect("label pattern compiles")
+}
+
 /// A date written after a label such as "প্রকাশ :" or "Updated:" in the
 /// page's visible text (pages that give no machine-readable date).
 pub fn find_labelled(dom: &Dom, label: Label, page_offset: Option<FixedOffset>) -> Option<String> {
-    let labels: &[&str] = if label == Label::Published { &PUBLISHED_LABELS } else { &MODIFIED_LABELS };
+    // One case-insensitive scan per text node; nothing is allocated unless a
+    // label is there.
+    static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| label_pattern(&PUBLISHED_LABELS));
+    static MODIFIED: LazyLock<Regex> = LazyLock::new(|| label_pattern(&MODIFIED_LABELS));
+    let pattern: &Regex = if label == Label::Published { &PUBLISHED } else { &MODIFIED };
     let body = dom.body()?;
     let mut walk = dom.descendants(body);
     while let Some(id) = walk.next() {
@@ -197,19 +209,14 @@ pub fn find_labelled(dom: &Dom, label: Label, page_offset: Option<FixedOffset>) 
             continue;
         }
         let Some(text) = dom.text(id) else { continue };
-        let line = normalize_spaces(text);
-        if line.chars().count() > 120 {
+        if text.len() > 600 {
             continue;
         }
-        let lower = line.to_lowercase();
-        for l in labels {
-            if let Some(pos) = lower.find(l) {
-                let after = &line[(pos + l.len()).min(line.len())..];
-                let after = after.trim_start_matches(|c: char| c == ':' || c == '：' || c.is_whitespace() || c == '-');
-                if let Some(d) = parse_date(after, page_offset) {
-                    return Some(d);
-                }
-            }
+        let Some(m) = pattern.find(text) else { continue };
+        let after = normalize_spaces(&text[m.end()..]);
+        let after = after.trim_start_matches(|c: char| c == ':' || c == '：' || c.is_whitespace() || c == '-');
+        if let Some(d) = parse_date(after, page_offset) {
+            return Some(d);
         }
     }
     None
