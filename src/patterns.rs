@@ -49,8 +49,6 @@ pub struct Patterns {
     /// Class/id that says "this is the article body" (schema.org
     /// `articleBody`, `article-body`, `entry-content`, `post-content`…).
     pub article_body_class: Regex,
-    /// Class/id of live-blog updates.
-    pub live_update: Regex,
     /// Elements whose role says navigation, not content.
     pub unlikely_roles: &'static [&'static str],
 }
@@ -72,15 +70,8 @@ pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     boilerplate_line: re(r"(?iu)^\W*(advertisement|sponsored( content)?|follow us on .{0,30}|share (this|on) .{0,30}|আরও পড়ুন\s*[:：].{0,200}|আরও পড়ুন|ये भी पढ़ें\s*[:：].{0,200}|यह भी पढ़ें\s*[:：].{0,200}|اقرأ أيضا\s*[:：].{0,200}|read (more|also)\s*[:：].{0,200}|also read\s*[:：].{0,200}|বিজ্ঞাপন|विज्ञापन|إعلان)\W*$"),
     boilerplate_class: re(r"(?i)(^|[\s_-])(ads?|adsbygoogle|advert\w*|ad-?(box|slot|unit|wrap\w*|container|label|banner)|sponsor\w*|promo\w*|share\w*|social\w*|newsletter\w*|subscribe\w*|signup|related\w*|more-news|read-?more|also-?read|recommend\w*|outbrain|taboola|tags?|tag-?list|keywords|comments?|comment-\w+|fb-comments|disqus\w*|cookie\w*|consent|gdpr|breadcrumbs?|author-?bio|google-news\w*|follow-us|print|toolbar|pagination)($|[\s_-])"),
     article_body_class: re(r"(?i)(^|[\s_-])(article-?body|articlebody|article-?content|article-?text|story-?body|story-?content|post-?body|post-?content|entry-?content|content-?body|news-?content|news-?details?|details?-?content|body-?text|main-?content|td-post-content|rich-?text|dtl_content\w*|itemprop-articlebody)($|[\s_-])"),
-    live_update: re(r"(?i)(^|[\s_-])(live-?(blog|update|post|entry)s?|liveblog\w*|timeline-?(item|entry))($|[\s_-])"),
     unlikely_roles: &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"],
 });
-
-/// Whether `s` has a run of at least `n` characters that are letters or
-/// digits in any script (used to tell text from punctuation or icons).
-pub fn has_words(s: &str) -> bool {
-    s.chars().any(char::is_alphanumeric)
-}
 
 #[cfg(test)]
 mod tests {
@@ -101,6 +92,5 @@ mod tests {
         assert!(p.boilerplate_class.is_match("share-buttons"));
         assert!(!p.boilerplate_class.is_match("shadow loaded"));
         assert!(p.article_body_class.is_match("entry-content clearfix"));
-        assert!(p.live_update.is_match("live-blog-post"));
     }
 }

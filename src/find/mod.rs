@@ -7,10 +7,9 @@
 //! rules (unlikely-candidate stripping off, then class weights off, then
 //! conditional cleaning off), keeping the longest attempt.
 //!
-//! Beyond Readability: an element that declares itself the article body
-//! (schema.org `articleBody`, `article-body` classes) is preferred when it
-//! holds most of the best candidate's text, and pages too short for the
-//! 500-character floor (briefs) are accepted when nothing else competes.
+//! Beyond Readability: pages too short for the 500-character floor (briefs)
+//! keep their longest attempt, and when every attempt is short the page's
+//! main region (listings, products, forums) is shown instead (`region.rs`).
 
 mod region;
 mod score;
@@ -23,7 +22,7 @@ use crate::dom::{normalize_spaces, Dom, NodeId};
 use crate::patterns::PATTERNS;
 use crate::prepare::is_hidden;
 use crate::Options;
-use score::{ancestor_divider, class_weight, initial_score, paragraph_score, Scores};
+use score::{ancestor_divider, initial_score, paragraph_score, Scores};
 use stats::{text_len, TextStats};
 
 /// Which of Readability's rules are on for an attempt.
@@ -114,7 +113,6 @@ fn grab(dom: &mut Dom, title: &str, want_byline: bool, flags: Flags, options: &O
     let article = dom.create_element(local_name!("div"));
     let top = match ranked.first() {
         Some(&(top, _)) if !dom.is(top, &local_name!("body")) => {
-            let top = prefer_declared_body(dom, top, &stats, &mut scores, flags);
             climb_to_best_ancestor(dom, top, &ranked, &mut scores, flags, body)
         }
         _ => {
@@ -273,14 +271,6 @@ fn score_paragraphs(dom: &Dom, to_score: &[NodeId], flags: Flags, scores: &mut S
         }
     }
     candidates
-}
-
-/// If an element inside or around `top` declares itself the article body
-/// and holds most of `top`'s text, it is the better candidate.
-fn prefer_declared_body(dom: &Dom, top: NodeId, stats: &TextStats, scores: &mut Scores, flags: Flags) -> NodeId {
-    let _ = (stats, scores, flags);
-    let _ = dom;
-    top
 }
 
 /// Readability's candidate refinement: a common ancestor of several strong
@@ -524,9 +514,4 @@ pub fn link_density_of(dom: &Dom, id: NodeId) -> f32 {
         }
     }
     links / total as f32
-}
-
-#[allow(dead_code)]
-fn unused(dom: &Dom, id: NodeId, flags: Flags) -> f32 {
-    class_weight(dom, id, flags)
 }
