@@ -12,7 +12,7 @@ use url::Url;
 
 use crate::dom::{normalize_spaces, Dom, NodeData, NodeId};
 use crate::find::stats::TextStats;
-use crate::find::Flags;
+use crate::find::{class_weight, Flags};
 use crate::patterns::PATTERNS;
 
 /// Readability's `_prepArticle`, on the detached article root.
@@ -43,7 +43,7 @@ pub fn prep_article(dom: &mut Dom, article: NodeId, _title: &str, flags: Flags) 
     }
     // Headings with a negative class weight.
     for h in dom.descendants(article).filter(|&d| dom.is(d, &local_name!("h1")) || dom.is(d, &local_name!("h2"))).collect::<Vec<_>>() {
-        if class_weight_of(dom, h, flags) < 0.0 {
+        if class_weight(dom, h, flags) < 0.0 {
             dom.remove(h);
         }
     }
@@ -153,25 +153,6 @@ fn is_video_embed(dom: &Dom, id: NodeId) -> bool {
             && dom.descendants(id).any(|d| dom.element(d).is_some_and(|e| e.attrs.iter().any(|a| PATTERNS.videos.is_match(&a.value)))))
 }
 
-fn class_weight_of(dom: &Dom, id: NodeId, flags: Flags) -> f32 {
-    if !flags.weight_classes {
-        return 0.0;
-    }
-    let mut w = 0.0;
-    for value in [dom.attr(id, "class"), dom.attr(id, "id")].into_iter().flatten() {
-        if value.is_empty() {
-            continue;
-        }
-        if PATTERNS.negative.is_match(value) {
-            w -= 25.0;
-        }
-        if PATTERNS.positive.is_match(value) {
-            w += 25.0;
-        }
-    }
-    w
-}
-
 /// Counts of the elements conditional cleaning weighs.
 #[derive(Default)]
 struct Counts {
@@ -275,7 +256,7 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &LocalName, flags: Flags, stats: 
     let text_length = stats.text(node);
     let is_list = matches!(*tag, local_name!("ul") | local_name!("ol"))
         || (text_length > 0 && counts.list_text as f32 / text_length as f32 > 0.9);
-    let weight = class_weight_of(dom, node, flags);
+    let weight = class_weight(dom, node, flags);
     if weight < 0.0 {
         return true;
     }

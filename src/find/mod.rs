@@ -22,6 +22,7 @@ use crate::dom::{normalize_spaces, Dom, NodeId};
 use crate::patterns::PATTERNS;
 use crate::prepare::is_hidden;
 use crate::Options;
+pub(crate) use score::class_weight;
 use score::{ancestor_divider, initial_score, paragraph_score, Scores};
 use stats::{text_len, TextStats};
 
